@@ -1,7 +1,11 @@
 // `npm run bench`: every benchmark, each printing its own table. Figures only; nothing here fails a build.
+import { runProjectsBench } from './projects';
 import { runTransferBench } from './transfer';
 
-const benches: Array<[name: string, run: () => Promise<void>]> = [['transfer', () => runTransferBench()]];
+const benches: Array<[name: string, run: () => Promise<void>]> = [
+  ['projects', () => runProjectsBench()],
+  ['transfer', () => runTransferBench()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -15,10 +15,22 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   parseTagValue: false,
   trimValues: true,
-  processEntities: true,
-  // Numeric character references (&#233;) are standard XML; the parser decodes them only in this mode.
-  htmlEntities: true,
+  // Entities are decoded lazily by `attr`/`text` instead: only values containing `&` pay for it, which keeps
+  // parsing large pages cheap, and no entity defined by the document can ever be expanded.
+  processEntities: false,
 });
+
+const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes XML's five named entities and numeric character references. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] !== '#') return namedEntities[entity] ?? whole;
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 export class XmlParseError extends Error {}
 
@@ -30,7 +42,7 @@ export function parseXml(text: string): XmlElement {
   if (/<!DOCTYPE/i.test(text)) throw new XmlParseError('The response declares a DOCTYPE, which the Tableau REST API never sends; refusing to parse it.');
   let parsed: unknown;
   try {
-    parsed = parser.parse(text, true);
+    parsed = parser.parse(text);
   } catch (error) {
     throw new XmlParseError(`The response is not well-formed XML: ${(error as Error).message}`);
   }
@@ -53,11 +65,13 @@ export function children(element: XmlElement | undefined, name: string): XmlElem
 }
 
 export function attr(element: XmlElement | undefined, name: string): string | undefined {
-  return element?.$?.[name];
+  const value = element?.$?.[name];
+  return value === undefined ? undefined : decodeEntities(value);
 }
 
 export function text(element: XmlElement | undefined): string | undefined {
-  return element?.['#text'];
+  const value = element?.['#text'];
+  return value === undefined ? undefined : decodeEntities(String(value));
 }
 
 export function boolAttr(element: XmlElement | undefined, name: string): boolean | undefined {
