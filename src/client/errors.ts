@@ -34,6 +34,8 @@ const hintsByCode: Record<string, string> = {
   '401001': 'Check the user name and password, or the token name and secret, and the site content URL.',
   '401002': 'The session token is invalid or has expired: sign in again.',
   '403': 'The signed-in user lacks the permission or site role this operation needs.',
+  // Tableau's answer to publishing under a name that exists: not a permission problem.
+  '403007': 'Publish with PublishMode.Overwrite to replace it, or choose another name.',
 };
 
 /** The server answered with a Tableau error (`<error code=".."><summary/><detail/></error>`) or a failing status. */

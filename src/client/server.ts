@@ -12,6 +12,9 @@ import { DatasourcesEndpoint } from './endpoints/datasources';
 import { FileUploadsEndpoint } from './endpoints/file-uploads';
 import { ViewsEndpoint } from './endpoints/views';
 import { WorkbooksEndpoint } from './endpoints/workbooks';
+import { UsersEndpoint } from './endpoints/users';
+import { GroupsEndpoint } from './endpoints/groups';
+import { SchedulesEndpoint } from './endpoints/schedules';
 import { PublishMode, type PublishModeValue } from './publish-mode';
 
 export { PublishMode, type PublishModeValue };
@@ -36,6 +39,9 @@ export class Server {
   readonly workbooks: WorkbooksEndpoint;
   readonly datasources: DatasourcesEndpoint;
   readonly views: ViewsEndpoint;
+  readonly users: UsersEndpoint;
+  readonly groups: GroupsEndpoint;
+  readonly schedules: SchedulesEndpoint;
   /** @internal Upload sessions behind `workbooks.publish` and `datasources.publish` for large files. */
   readonly fileUploads: FileUploadsEndpoint;
 
@@ -54,6 +60,9 @@ export class Server {
     this.workbooks = new WorkbooksEndpoint(this.api, this.fileUploads);
     this.datasources = new DatasourcesEndpoint(this.api, this.fileUploads);
     this.views = new ViewsEndpoint(this.api);
+    this.users = new UsersEndpoint(this.api);
+    this.groups = new GroupsEndpoint(this.api);
+    this.schedules = new SchedulesEndpoint(this.api);
   }
 
   /** Where requests go; after a Tableau Cloud sign-in redirect, the pod that answered. */

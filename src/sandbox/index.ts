@@ -14,6 +14,7 @@ export { FaultInjector } from './faults';
 export { SandboxState } from './state/store';
 export type { SeedName } from './state/seeds';
 export type { ProjectRecord, Session, SiteRecord, SiteRole, UserRecord } from './state/types';
+export type { ConnectionRecord, DatasourceRecord, StoredFile, UploadSession, ViewRecord, WorkbookRecord } from './state/content-types';
 export { ErrorCodes } from './http/error-codes';
 export { LATEST_API_VERSION, PRODUCT_VERSION } from './version';
 

@@ -4,7 +4,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
 import { Server, TableauAuth, WorkbookItem } from '../../src/client';
@@ -58,27 +58,29 @@ class RawSession {
     return `${this.input.url}/api/${version}/sites/${this.siteId}/${path}`;
   }
 
-  async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: Readable | string, headers: Record<string, string> = {}) {
-    const response = await request(this.url(path), { method, body, headers: { 'x-tableau-auth': this.token, ...headers }, dispatcher: this.dispatcher });
+  async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: AsyncIterable<Buffer> | string, headers: Record<string, string> = {}) {
+    // undici sends async iterables as streamed bodies; its request() typings just do not list them.
+    const streamed = body as unknown as Readable | string | undefined;
+    const response = await request(this.url(path), { method, body: streamed, headers: { 'x-tableau-auth': this.token, ...headers }, dispatcher: this.dispatcher });
     if (response.statusCode >= 300) throw new Error(`${method} ${path} → ${response.statusCode}: ${(await response.body.text()).slice(0, 300)}`);
     return response;
   }
 }
 
-function multipart(boundary: string, parts: Array<{ header: string; body: Buffer | { file: string; start: number; length: number } }>): { stream: Readable; length: number } {
+function multipart(boundary: string, parts: Array<{ header: string; body: Buffer | { file: string; start: number; length: number } }>): { stream: AsyncIterable<Buffer>; length: number } {
   const pieces: Array<Buffer | { file: string; start: number; length: number }> = [];
   for (const part of parts) {
     pieces.push(Buffer.from(`--${boundary}\r\n${part.header}\r\n\r\n`), part.body, Buffer.from('\r\n'));
   }
   pieces.push(Buffer.from(`--${boundary}--\r\n`));
   const length = pieces.reduce((total, piece) => total + piece.length, 0);
-  async function* generate() {
+  async function* generate(): AsyncGenerator<Buffer> {
     for (const piece of pieces) {
       if (Buffer.isBuffer(piece)) yield piece;
-      else yield* createReadStream(piece.file, { start: piece.start, end: piece.start + piece.length - 1, highWaterMark: 512 * 1024 });
+      else yield* createReadStream(piece.file, { start: piece.start, end: piece.start + piece.length - 1, highWaterMark: 512 * 1024 }) as AsyncIterable<Buffer>;
     }
   }
-  return { stream: Readable.from(generate()), length };
+  return { stream: generate(), length };
 }
 
 async function rawPublish(input: WorkerInput): Promise<string> {
@@ -113,7 +115,8 @@ async function rawDownload(input: WorkerInput): Promise<string> {
   await raw.signIn();
   const target = join(input.dir!, 'raw-download.twbx');
   const response = await raw.call('GET', `workbooks/${input.workbookId}/content`);
-  await pipeline(response.body, createWriteStream(target));
+  // The same write buffer as the client, so that the comparison is of HTTP handling, not of disk write sizes.
+  await pipeline(response.body, createWriteStream(target, { highWaterMark: 1024 * 1024 }));
   await raw.dispatcher.close();
   return target;
 }

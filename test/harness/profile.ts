@@ -42,6 +42,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'extensions.autoCheckUpdates': false,
   'workbench.enableExperiments': false,
   'chat.disableAIFeatures': true,
+  // The demo's workspace sits inside this repository; without this, Git asks whether to open the parent repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Writes the user settings: QUIET_SETTINGS, then `extra`, over whatever the file already holds (kept when it parses). */

@@ -15,7 +15,7 @@ export type XmlObject = Record<string, any>;
 
 export interface CallOptions {
   token?: string;
-  body?: string;
+  body?: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -41,6 +41,7 @@ describe('Tableau explorer in code-server, installed from the .vsix', function (
   it('starts the sandbox from the welcome view and lists it as a server', async function () {
     await welcomeButton(page(), 'Try the Sandbox').click();
     const server = await waitForChild(page(), undefined, undefined);
+    assert.match(`${server.label} ${server.description}`, /sandbox/i, 'the new server row names the sandbox');
     assert.notEqual(server.expanded, undefined, `the server row "${server.label}" cannot be expanded`);
     assert.equal(await serversPane(page()).locator('.welcome-view-content').isVisible(), false, 'the welcome content still covers the tree');
   });

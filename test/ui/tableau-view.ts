@@ -10,6 +10,7 @@ export interface TreeRow {
   index: number;
   level: number;
   label: string;
+  description: string;
   /** undefined for a leaf. */
   expanded: boolean | undefined;
 }
@@ -43,6 +44,7 @@ export async function treeRows(page: Page): Promise<TreeRow[]> {
             index: Number(row.getAttribute('data-index')),
             level: Number(row.getAttribute('aria-level')),
             label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+            description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
             expanded: expanded === null ? undefined : expanded === 'true',
           };
         })
@@ -78,8 +80,9 @@ export async function waitForChild(page: Page, parent: TreeRow | undefined, labe
 /** Expands a collapsed row by its twistie and waits until the tree says it is expanded. */
 export async function expand(page: Page, row: TreeRow): Promise<void> {
   if (row.expanded === undefined) throw new Error(`"${row.label}" is a leaf in the Servers tree; expected it to have children.`);
-  if (row.expanded) return;
   const element = serversPane(page).locator(`.monaco-list-row[data-index="${row.index}"]`);
+  // Read the state again right before clicking: the extension may have expanded the row itself (a click would collapse it).
+  if ((await element.getAttribute('aria-expanded')) === 'true') return;
   await element.locator('.monaco-tl-twistie').click();
   await serversPane(page).locator(`.monaco-list-row[data-index="${row.index}"][aria-expanded="true"]`).waitFor({ timeout: 30_000 });
 }

@@ -102,6 +102,17 @@ export async function sendPublish(
   }
 }
 
+interface PublishRequest {
+  api: ApiClient;
+  rules: ContentRules;
+  plan: PublishPlan;
+  payloadPart: MultipartPart;
+  /** `workbookType=twbx`, `overwrite=true`... */
+  query: Array<string | undefined>;
+  progress: ProgressReporter<UploadProgress>;
+  signal?: AbortSignal;
+}
+
 async function send(
   api: ApiClient,
   fileUploads: FileUploadsEndpoint,
@@ -112,34 +123,47 @@ async function send(
   what: string,
 ): Promise<XmlElement> {
   const { signal } = options;
-  const progress = new ProgressReporter<UploadProgress>(options.onProgress, (bytesSent) => ({ bytesSent, totalBytes: plan.size }));
-  const limit = options.singleRequestLimitBytes ?? 64 * mebibyte;
-  const chunkSize = Math.max(1, Math.floor(options.chunkSizeBytes ?? 50 * mebibyte));
-  const query = [`${rules.typeParameter}=${encodeURIComponent(plan.fileType)}`, plan.modeQuery];
-  const payloadPart: MultipartPart = { name: 'request_payload', contentType: 'text/xml', body: requestPayload };
   throwIfAborted(signal, what);
+  const request: PublishRequest = {
+    api,
+    rules,
+    plan,
+    payloadPart: { name: 'request_payload', contentType: 'text/xml', body: requestPayload },
+    query: [`${rules.typeParameter}=${encodeURIComponent(plan.fileType)}`, plan.modeQuery],
+    progress: new ProgressReporter<UploadProgress>(options.onProgress, (bytesSent) => ({ bytesSent, totalBytes: plan.size })),
+    signal,
+  };
+  if (plan.size <= (options.singleRequestLimitBytes ?? 64 * mebibyte)) return sendInOneRequest(request);
+  const chunkSize = Math.max(1, Math.floor(options.chunkSizeBytes ?? 50 * mebibyte));
+  return sendThroughUploadSession(request, fileUploads, chunkSize, what);
+}
 
-  if (plan.size <= limit) {
-    let sent = 0;
-    const body = multipartMixed(
-      [payloadPart, { name: rules.filePart, filename: plan.fileName, contentType: 'application/octet-stream', body: { path: plan.filePath, start: 0, length: plan.size } }],
-      (bytes) => progress.report((sent += bytes)),
-    );
-    return api.xml({
-      method: 'POST',
-      path: rules.resource,
-      site: true,
-      query: query.filter(Boolean).join('&'),
-      body: () => {
-        sent = 0;
-        return body.open();
-      },
-      contentType: body.contentType,
-      extraHeaders: { 'content-length': String(body.contentLength) },
-      signal,
-    });
-  }
+/** `request_payload` and the file in one multipart/mixed POST. */
+function sendInOneRequest({ api, rules, plan, payloadPart, query, progress, signal }: PublishRequest): Promise<XmlElement> {
+  let sent = 0;
+  const body = multipartMixed(
+    [payloadPart, { name: rules.filePart, filename: plan.fileName, contentType: 'application/octet-stream', body: { path: plan.filePath, start: 0, length: plan.size } }],
+    (bytes) => progress.report((sent += bytes)),
+  );
+  return api.xml({
+    method: 'POST',
+    path: rules.resource,
+    site: true,
+    query: query.filter(Boolean).join('&'),
+    body: () => {
+      // A replay (429, renewed session) sends the file again from its start.
+      sent = 0;
+      return body.open();
+    },
+    contentType: body.contentType,
+    extraHeaders: { 'content-length': String(body.contentLength) },
+    signal,
+  });
+}
 
+/** Initiate File Upload, Append to File Upload per block, then the publish POST that commits the session. */
+async function sendThroughUploadSession(request: PublishRequest, fileUploads: FileUploadsEndpoint, chunkSize: number, what: string): Promise<XmlElement> {
+  const { api, rules, plan, payloadPart, query, progress, signal } = request;
   const uploadSessionId = await fileUploads.initiate(signal);
   for (let start = 0; start < plan.size; start += chunkSize) {
     throwIfAborted(signal, what);

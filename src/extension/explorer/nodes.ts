@@ -39,6 +39,7 @@ export interface ProjectNode extends NodeBase {
   project: ProjectItem;
   /** Names from the top-level project down to this one. */
   path: string[];
+  ownerName?: string;
 }
 
 export interface WorkbookNode extends NodeBase {
@@ -46,6 +47,7 @@ export interface WorkbookNode extends NodeBase {
   scope: SiteScope;
   workbook: WorkbookItem;
   projectPath: string[];
+  ownerName?: string;
 }
 
 export interface ViewNode extends NodeBase {
@@ -61,6 +63,7 @@ export interface DatasourceNode extends NodeBase {
   scope: SiteScope;
   datasource: DatasourceItem;
   projectPath: string[];
+  ownerName?: string;
 }
 
 /** "Load more…" at the end of a section that has further pages. */

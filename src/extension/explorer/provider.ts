@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ServerRegistry } from '../servers/registry';
 import type { SessionManager } from '../servers/session-manager';
 import { pageSize } from '../settings/explorer-settings';
-import { emptyText, sectionsFor } from './loaders';
+import { emptyText, OwnerNames, sectionsFor } from './loaders';
 import type { EmptyNode, ErrorNode, ExplorerNode, LoadMoreNode, SectionName, ServerNode } from './nodes';
 import { serverKey } from './nodes';
 import { renderNode } from './render';
@@ -26,11 +26,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly children = new Map<string, ChildrenState>();
   private readonly subscriptions: vscode.Disposable[];
   private generation = 0;
+  private readonly owners = new OwnerNames();
 
   constructor(
     private readonly registry: ServerRegistry,
     private readonly sessions: SessionManager,
-    private readonly describe: (error: unknown) => string,
+    private readonly describe: (error: unknown, parent: ExplorerNode) => string,
   ) {
     this.subscriptions = [
       registry.onDidChange(() => this.syncServers()),
@@ -63,6 +64,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   refresh(node?: ExplorerNode): void {
     if (!node) {
       this.children.clear();
+      this.owners.clear();
       this.changed.fire(undefined);
       return;
     }
@@ -174,7 +176,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private stateFor(node: ExplorerNode): ChildrenState | undefined {
     const existing = this.children.get(node.key);
     if (existing) return existing;
-    const sources = sectionsFor(node, this.sessions);
+    const sources = sectionsFor(node, { sessions: this.sessions, owners: this.owners });
     if (sources.length === 0) return undefined;
     const size = pageSize();
     const sections = sources.map((source) => newSection(node, source, size));

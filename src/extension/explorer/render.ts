@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatDate, formatSize, joinParts } from './format';
-import type { ExplorerNode } from './nodes';
+import type { ExplorerNode, SectionName } from './nodes';
 import { tooltipFor } from './tooltips';
 
 /** The `contextValue` of each node kind: menus (now and in later issues) key on these. */
@@ -31,7 +31,7 @@ export function renderNode(node: ExplorerNode, serverStatus: (entryId: string) =
     case 'server': {
       const status = serverStatus(node.entry.id);
       const host = hostOf(node.entry.url);
-      const description = joinParts([node.entry.sandbox ? `sandbox at ${host}` : host, status.signedIn ? 'signed in' : undefined]);
+      const description = joinParts([host, status.signedIn ? 'signed in' : undefined]);
       return item(node, node.entry.label, collapsed, {
         icon: node.entry.sandbox ? 'beaker' : 'server',
         description,
@@ -48,13 +48,13 @@ export function renderNode(node: ExplorerNode, serverStatus: (entryId: string) =
     case 'project':
       return item(node, node.project.name, collapsed, {
         icon: 'folder',
-        description: joinParts([node.project.description ? truncate(node.project.description, 60) : undefined]),
+        description: joinParts([node.ownerName, node.project.description ? truncate(node.project.description, 60) : undefined]),
         contextValue: CONTEXT_VALUES.project,
       });
     case 'workbook':
       return item(node, node.workbook.name ?? '(unnamed workbook)', collapsed, {
         icon: 'book',
-        description: joinParts([updated(node.workbook.updatedAt), formatSize(node.workbook.size)]),
+        description: joinParts([node.ownerName, updated(node.workbook.updatedAt), formatSize(node.workbook.size)]),
         contextValue: CONTEXT_VALUES.workbook,
       });
     case 'view':
@@ -66,18 +66,18 @@ export function renderNode(node: ExplorerNode, serverStatus: (entryId: string) =
     case 'datasource':
       return item(node, node.datasource.name ?? '(unnamed data source)', leaf, {
         icon: 'database',
-        description: joinParts([node.datasource.datasourceType, updated(node.datasource.updatedAt), formatSize(node.datasource.size)]),
+        description: joinParts([node.datasource.datasourceType, node.ownerName, updated(node.datasource.updatedAt), formatSize(node.datasource.size)]),
         contextValue: CONTEXT_VALUES.datasource,
       });
     case 'loadMore':
       return item(node, node.loading ? 'Loading…' : 'Load more…', leaf, {
         icon: node.loading ? 'loading~spin' : 'ellipsis',
-        description: `${node.loaded} of ${node.total} ${node.section === 'datasources' ? 'data sources' : node.section}`,
+        description: `${node.loaded} of ${node.total} ${sectionLabel(node.section)}`,
         contextValue: CONTEXT_VALUES.loadMore,
         command: { command: 'tableau.loadMore', title: 'Load More', arguments: [node] },
       });
     case 'error':
-      return item(node, node.message, leaf, {
+      return item(node, `Could not load ${sectionLabel(node.section)}: ${node.message}`, leaf, {
         icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
         description: 'Retry',
         contextValue: CONTEXT_VALUES.error,
@@ -105,6 +105,10 @@ function item(node: ExplorerNode, label: string, state: vscode.TreeItemCollapsib
   treeItem.tooltip = parts.tooltip ?? tooltipFor(node);
   treeItem.command = parts.command;
   return treeItem;
+}
+
+function sectionLabel(section: SectionName): string {
+  return section === 'datasources' ? 'data sources' : section;
 }
 
 function updated(date: Date | undefined): string | undefined {

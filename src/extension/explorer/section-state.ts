@@ -44,7 +44,7 @@ export function visibleNodes(section: SectionState): ExplorerNode[] {
  * Loads the next page. A call while a page is loading returns the same promise, so a double click on
  * "Load more…" (or Retry) sends one request. A failure is kept as the section's error node, never thrown.
  */
-export function loadNextPage(parent: ExplorerNode, section: SectionState, onError: (error: unknown) => string): Promise<void> {
+export function loadNextPage(parent: ExplorerNode, section: SectionState, onError: (error: unknown, parent: ExplorerNode) => string): Promise<void> {
   if (section.loading) return section.loading;
   if (section.done && !section.error) return Promise.resolve();
   section.loadMore.loading = true;
@@ -59,7 +59,7 @@ export function loadNextPage(parent: ExplorerNode, section: SectionState, onErro
       section.done = page.received === 0 || section.received >= page.total;
       section.error = undefined;
     } catch (error) {
-      section.error = { kind: 'error', key: `${parent.key}/error:${section.source.name}`, parent, section: section.source.name, message: onError(error) };
+      section.error = { kind: 'error', key: `${parent.key}/error:${section.source.name}`, parent, section: section.source.name, message: onError(error, parent) };
     } finally {
       section.loading = undefined;
       section.loadMore.loading = false;

@@ -30,7 +30,7 @@ export function tooltipFor(node: ExplorerNode, serverDescription?: string): vsco
         ['Id', node.project.id],
         ['Path', node.path.join(' / ')],
         ['Description', node.project.description],
-        ['Owner', node.project.ownerId],
+        ['Owner', owner(node.ownerName, node.project.ownerId)],
         ['Permissions', node.project.contentPermissions],
         ['Created', formatDateTime(node.project.createdAt)],
         ['Updated', formatDateTime(node.project.updatedAt)],
@@ -40,7 +40,7 @@ export function tooltipFor(node: ExplorerNode, serverDescription?: string): vsco
         ['Id', node.workbook.id],
         ['Project', node.projectPath.join(' / ')],
         ['Description', node.workbook.description],
-        ['Owner', node.workbook.ownerId],
+        ['Owner', owner(node.ownerName, node.workbook.ownerId)],
         ['Created', formatDateTime(node.workbook.createdAt)],
         ['Updated', formatDateTime(node.workbook.updatedAt)],
         ['Size', node.workbook.size === undefined ? undefined : `${node.workbook.size} MB`],
@@ -65,7 +65,7 @@ export function tooltipFor(node: ExplorerNode, serverDescription?: string): vsco
         ['Project', node.projectPath.join(' / ')],
         ['Type', node.datasource.datasourceType],
         ['Description', node.datasource.description],
-        ['Owner', node.datasource.ownerId],
+        ['Owner', owner(node.ownerName, node.datasource.ownerId)],
         ['Created', formatDateTime(node.datasource.createdAt)],
         ['Updated', formatDateTime(node.datasource.updatedAt)],
         ['Size', node.datasource.size === undefined ? undefined : `${node.datasource.size} MB`],
@@ -79,6 +79,10 @@ export function tooltipFor(node: ExplorerNode, serverDescription?: string): vsco
     case 'empty':
       return undefined;
   }
+}
+
+function owner(name: string | undefined, id: string | undefined): string | undefined {
+  return name && id ? `${name} (${id})` : (name ?? id);
 }
 
 function tags(set: Set<string>): string | undefined {

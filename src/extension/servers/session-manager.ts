@@ -41,12 +41,13 @@ export class SessionManager implements vscode.Disposable {
     const session = this.sessions.get(entryId);
     if (!session) return;
     this.sessions.delete(entryId);
+    // Announced before the network round trip, so the tree forgets this session's content at once.
+    this.signedOut.fire(entryId);
     try {
       await session.signOut();
     } catch (error) {
       this.context.logger.debug(`Signing out of ${session.entry.url} failed: ${(error as Error).message}`);
     }
-    this.signedOut.fire(entryId);
   }
 
   /** Drops every session, e.g. after a network setting changed: the next use builds clients with the new settings. */

@@ -36,10 +36,6 @@ export class ServerSession {
     return this.client?.isSignedIn ? this.client.siteContentUrl : undefined;
   }
 
-  get userId(): string | undefined {
-    return this.client?.userId;
-  }
-
   /** Runs `task` signed in on `siteContentUrl` (the current site when undefined), signing in or switching first. */
   run<T>(siteContentUrl: string | undefined, task: (server: Server) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {

@@ -22,7 +22,6 @@ export type PromptId =
   | 'find.name'
   | 'find.result'
   | 'find.none'
-  | 'sandbox.started'
   | 'sandbox.notRunning'
   | 'command.error';
 

@@ -30,7 +30,8 @@ function authenticate(ctx: RequestContext, credentials: RequestElement): UserRec
   }
   if (usesPassword) {
     const user = name ? ctx.state.findUserByName(name) : undefined;
-    if (!user || password === undefined || user.password !== password) throw signInFailed('the user name or password is wrong.');
+    // A user added without a password (Add User to Site) has none to match until Update User sets one.
+    if (!user || !password || !user.password || user.password !== password) throw signInFailed('the user name or password is wrong.');
     return user;
   }
   const user = [...ctx.state.users.values()].find((candidate) =>

@@ -4,6 +4,7 @@ import type { RequestContext } from '../http/context';
 import { json, noContent, type RouteResponse } from '../http/respond';
 import type { Route } from '../http/router';
 import { generateProjects } from '../state/generate';
+import { generateUsersFromJson } from './control-users';
 
 /**
  * The private control plane under /_sandbox/ (JSON in and out), for processes that run the sandbox out of
@@ -101,6 +102,10 @@ function stats(ctx: RequestContext): RouteResponse {
     users: state.users.size,
     projects: state.projects.size,
     sessions: state.sessions.count,
+    workbooks: state.content.workbooks.size,
+    views: state.content.views.size,
+    datasources: state.content.datasources.size,
+    uploadSessions: state.content.uploads.count,
   });
 }
 
@@ -111,7 +116,8 @@ function resetStats(ctx: RequestContext): RouteResponse {
 
 async function generate(ctx: RequestContext): Promise<RouteResponse> {
   const body = await ctx.readJson();
-  if (body.kind !== 'projects') throw apiError('badRequest', "'kind' must be 'projects' (more kinds come with later content types).");
+  if (body.kind === 'users') return generateUsersFromJson(ctx.state, body);
+  if (body.kind !== 'projects') throw apiError('badRequest', "'kind' must be 'projects' or 'users' (more kinds come with later content types).");
   const state = ctx.state;
   const contentUrl = optionalString(body, 'siteContentUrl') ?? '';
   const site = state.findSiteByContentUrl(contentUrl);

@@ -66,5 +66,6 @@ export function projectSubtree(state: SandboxState, root: ProjectRecord): Projec
 export function deleteProjectTree(state: SandboxState, root: ProjectRecord): number {
   const doomed = projectSubtree(state, root);
   for (const project of doomed) state.projects.delete(project.id);
+  state.content.deleteInProjects(root.siteId, new Set(doomed.map((project) => project.id)));
   return doomed.length;
 }

@@ -1,5 +1,7 @@
 import { newSecret } from './ids';
 import { addProject } from './project-ops';
+import { seedPeople } from './users-seed';
+import { seedDemoContent } from './seed-content';
 import type { SandboxState } from './store';
 import type { ContentPermissions, SiteRole, UserRecord } from './types';
 
@@ -146,6 +148,10 @@ export function seedDemo(state: SandboxState, admin: AdminCredentials): void {
     };
     addTree(DEMO_PROJECTS[site.contentUrl] ?? [], null);
   }
+  // Workbooks with views and data sources, with generated files behind them (seed-content.ts).
+  seedDemoContent(state);
+  // More users, groups, favorites and server schedules (users-seed.ts).
+  seedPeople(state);
 }
 
 export function applySeed(state: SandboxState, seed: SeedName, admin: AdminCredentials): void {

@@ -1,3 +1,7 @@
+import { ContentStore } from './content-store';
+import type { FavoriteRecord } from './favorites';
+import type { GroupRecord } from './groups';
+import type { ScheduleRecord } from './schedules';
 import { newLuid, isoNow } from './ids';
 import { SessionStore } from './sessions';
 import { SiteScopedCollection } from './site-scoped-collection';
@@ -20,7 +24,13 @@ export class SandboxState {
   readonly memberships = new Map<string, Map<string, SiteRole>>();
   readonly projects = new SiteScopedCollection<ProjectRecord>();
   readonly sessions: SessionStore;
+  /** Workbooks, views, data sources and upload sessions. */
+  readonly content: ContentStore;
   private readonly siteScoped: SiteScopedCollection<SiteScopedRecord>[] = [];
+  /** Groups of users (state/groups.ts), users' favorites (state/favorites.ts), server schedules (state/schedules.ts). */
+  readonly groups = this.registerSiteScoped(new SiteScopedCollection<GroupRecord>());
+  readonly favorites = this.registerSiteScoped(new SiteScopedCollection<FavoriteRecord>());
+  readonly schedules = new Map<string, ScheduleRecord>();
 
   constructor(
     tokenTtlSeconds: number,
@@ -29,6 +39,7 @@ export class SandboxState {
   ) {
     this.sessions = new SessionStore(tokenTtlSeconds * 1000);
     this.registerSiteScoped(this.projects);
+    this.content = new ContentStore((collection) => this.registerSiteScoped(collection), dataDir);
   }
 
   registerSiteScoped<T extends SiteScopedRecord>(collection: SiteScopedCollection<T>): SiteScopedCollection<T> {
@@ -132,5 +143,12 @@ export class SandboxState {
 
   sitesOf(userId: string): SiteRecord[] {
     return [...this.sites.values()].filter((site) => this.siteRoleOf(userId, site.id) !== undefined);
+  }
+
+  /** Records of the site the user owns, in every registered content collection (projects, workbooks, data sources...). */
+  contentOwnedBy(siteId: string, userId: string): Array<SiteScopedRecord & { ownerId: string }> {
+    return this.siteScoped
+      .flatMap((collection) => collection.listSite(siteId))
+      .filter((record): record is SiteScopedRecord & { ownerId: string } => (record as { ownerId?: unknown }).ownerId === userId);
   }
 }

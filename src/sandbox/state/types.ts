@@ -64,6 +64,8 @@ export interface UserRecord {
   /** Server administrators are members of every site with the ServerAdministrator role. */
   serverAdministrator: boolean;
   lastLogin: string | null;
+  /** How the user signs in; absent means ServerDefault. */
+  authSetting?: 'ServerDefault' | 'SAML' | 'OpenID';
 }
 
 export interface SiteMembership {

@@ -1,24 +1,24 @@
-import type { SessionManager } from '../../servers/session-manager';
 import type { ExplorerNode } from '../nodes';
 import { datasourcesSource, workbooksSource } from './content';
 import { projectsSource } from './projects';
-import type { SectionSource } from './section-source';
+import type { LoaderContext, SectionSource } from './section-source';
 import { sitesSource } from './sites';
 import { viewsSource } from './views';
 
-export type { SectionPage, SectionSource } from './section-source';
+export type { LoaderContext, SectionPage, SectionSource } from './section-source';
+export { OwnerNames } from './owners';
 
 /** What lists under each kind of node, in display order. Leaves have none. */
-export function sectionsFor(node: ExplorerNode, sessions: SessionManager): SectionSource[] {
+export function sectionsFor(node: ExplorerNode, context: LoaderContext): SectionSource[] {
   switch (node.kind) {
     case 'server':
-      return [sitesSource(node, sessions)];
+      return [sitesSource(node, context)];
     case 'site':
-      return [projectsSource(node, sessions)];
+      return [projectsSource(node, context)];
     case 'project':
-      return [projectsSource(node, sessions), workbooksSource(node, sessions), datasourcesSource(node, sessions)];
+      return [projectsSource(node, context), workbooksSource(node, context), datasourcesSource(node, context)];
     case 'workbook':
-      return [viewsSource(node, sessions)];
+      return [viewsSource(node, context)];
     default:
       return [];
   }

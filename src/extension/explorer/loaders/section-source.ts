@@ -1,5 +1,13 @@
 import { Filter, RequestOptions, Sort, type PaginationItem } from '../../../client';
+import type { SessionManager } from '../../servers/session-manager';
 import type { ExplorerNode, SectionName } from '../nodes';
+import type { OwnerNames } from './owners';
+
+/** What loaders need: the sessions to ask through, and the owner-name lookups they share. */
+export interface LoaderContext {
+  sessions: SessionManager;
+  owners: OwnerNames;
+}
 
 /** One page of a section, as the tree shows it. */
 export interface SectionPage {

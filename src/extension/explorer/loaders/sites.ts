@@ -1,13 +1,12 @@
 import { ServerResponseError, SiteItem, type Server } from '../../../client';
-import type { SessionManager } from '../../servers/session-manager';
 import { siteKey, type ServerNode, type SiteNode } from '../nodes';
-import { byName, totalOf, type SectionPage, type SectionSource } from './section-source';
+import { byName, totalOf, type LoaderContext, type SectionPage, type SectionSource } from './section-source';
 
 /**
  * A server's sites: all of them for a server administrator (Query Sites), and only the signed-in site for anyone
  * the server refuses the list to.
  */
-export function sitesSource(parent: ServerNode, sessions: SessionManager): SectionSource {
+export function sitesSource(parent: ServerNode, { sessions }: LoaderContext): SectionSource {
   const session = () => sessions.get(parent.entry.id);
   return {
     name: 'sites',

@@ -1,10 +1,9 @@
 import type { ViewItem } from '../../../client';
-import type { SessionManager } from '../../servers/session-manager';
 import { contentKey, type ViewNode, type WorkbookNode } from '../nodes';
-import type { SectionSource } from './section-source';
+import type { LoaderContext, SectionSource } from './section-source';
 
 /** A workbook's views; Query Views for Workbook answers them all at once, so this section has a single page. */
-export function viewsSource(parent: WorkbookNode, sessions: SessionManager): SectionSource {
+export function viewsSource(parent: WorkbookNode, { sessions }: LoaderContext): SectionSource {
   return {
     name: 'views',
     async fetchPage() {
