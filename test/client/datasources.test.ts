@@ -13,7 +13,7 @@ import {
   ServerResponseError,
   UnpopulatedPropertyError,
 } from '../../src/client';
-import { startContentSandbox, type ContentSandbox } from '../support/content-sandbox';
+import { isNameConflict, startContentSandbox, type ContentSandbox } from '../support/content-sandbox';
 import { datasourceXml, writeZip, type ConnectionSpec } from '../support/documents';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -54,7 +54,7 @@ describe('client: data sources', function () {
     assert.throws(() => fetched.connections, (error: unknown) => error instanceof UnpopulatedPropertyError && /populateConnections/.test((error as Error).message));
   });
 
-  it('publishes a packaged .tdsx with credentials, lists it, and refuses a duplicate name (403007 or 409)', async function () {
+  it('publishes a packaged .tdsx with credentials, lists it, and refuses a duplicate name (403007)', async function () {
     const item = new DatasourceItem(env.projectId, 'Packaged Warehouse');
     const published = await env.server.datasources.publish(item, tdsxPath, 'CreateNew', new ConnectionCredentials('etl', 'pa55', false));
     assert.equal(published.name, 'Packaged Warehouse');
@@ -193,10 +193,3 @@ function nameFilter(name: string): RequestOptions {
   return options;
 }
 
-/**
- * Real servers refuse a publish onto an existing name without `overwrite=true` with 403007 ("... already exists and
- * may not be overwritten without the 'overwrite' flag"); 409 is the generic answer to a name conflict.
- */
-function isNameConflict(error: unknown): boolean {
-  return error instanceof ServerResponseError && (error.status === 409 || error.code === '403007') && /overwrit|exists/i.test(error.message);
-}

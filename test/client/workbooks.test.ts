@@ -13,7 +13,7 @@ import {
   UnpopulatedPropertyError,
   WorkbookItem,
 } from '../../src/client';
-import { startContentSandbox, type ContentSandbox } from '../support/content-sandbox';
+import { isNameConflict, startContentSandbox, type ContentSandbox } from '../support/content-sandbox';
 import { workbookXml, writeTwbx, type WorkbookSpec } from '../support/documents';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -81,7 +81,7 @@ describe('client: workbooks', function () {
     assert.throws(() => all[0].connections, UnpopulatedPropertyError);
   });
 
-  it('refuses a name that exists with CreateNew (403007 or 409) and replaces it with Overwrite', async function () {
+  it('refuses a name that exists with CreateNew (403007) and replaces it with Overwrite', async function () {
     const first = await env.server.workbooks.publish(new WorkbookItem(env.projectId, 'Conflict'), twbPath, 'CreateNew');
     await assert.rejects(
       env.server.workbooks.publish(new WorkbookItem(env.projectId, 'Conflict'), twbPath, 'CreateNew'),
@@ -249,10 +249,3 @@ function nameFilter(name: string): RequestOptions {
   return options;
 }
 
-/**
- * Real servers refuse a publish onto an existing name without `overwrite=true` with 403007 ("... already exists and
- * may not be overwritten without the 'overwrite' flag"); 409 is the generic answer to a name conflict.
- */
-function isNameConflict(error: unknown): boolean {
-  return error instanceof ServerResponseError && (error.status === 409 || error.code === '403007') && /overwrit|exists/i.test(error.message);
-}

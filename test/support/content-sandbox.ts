@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProjectItem, Server, TableauAuth } from '../../src/client';
+import { ProjectItem, Server, ServerResponseError, TableauAuth } from '../../src/client';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 
 export interface ContentSandbox {
@@ -41,4 +41,12 @@ export async function startContentSandbox(seed: 'empty' | 'demo' = 'empty'): Pro
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Real servers refuse a publish onto an existing name without `overwrite=true` with 403 / 403007 ("... already
+ * exists and may not be overwritten without the 'overwrite' flag"), and the client's message says what to do.
+ */
+export function isNameConflict(error: unknown): boolean {
+  return error instanceof ServerResponseError && error.status === 403 && error.code === '403007' && /Overwrite/.test(error.message);
 }

@@ -9,4 +9,13 @@ export class ConnectionCredentials {
     /** The connection uses OAuth; `name` is then the OAuth user. */
     public oauth = false,
   ) {}
+
+  /** TSC's attribute name for `embed`. */
+  get embedPassword(): boolean {
+    return this.embed;
+  }
+
+  set embedPassword(value: boolean) {
+    this.embed = value;
+  }
 }
