@@ -5,23 +5,13 @@ import {
   MissingRequiredFieldError,
   Pager,
   RequestOptions,
-  ServerResponseError,
   TableauAuth,
   UnpopulatedPropertyError,
   UserItem,
   type Page,
 } from '../../src/client';
 import { useClient } from '../support/client-fixture';
-
-function serverError(status: number, code: string, message?: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof ServerResponseError, `expected a ServerResponseError, got ${String(error)}`);
-    assert.equal(error.status, status, error.message);
-    assert.equal(error.code, code, error.message);
-    if (message) assert.match(error.message, message);
-    return true;
-  };
-}
+import { serverError } from '../support/server-errors';
 
 function missingField(message: string) {
   return (error: unknown) => error instanceof MissingRequiredFieldError && error.message === message;

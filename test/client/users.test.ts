@@ -5,7 +5,6 @@ import {
   Pager,
   ProjectItem,
   RequestOptions,
-  ServerResponseError,
   TableauAuth,
   UnpopulatedPropertyError,
   UserItem,
@@ -15,19 +14,9 @@ import {
 } from '../../src/client';
 import type { SandboxState } from '../../src/sandbox';
 import { useClient } from '../support/client-fixture';
+import { serverError } from '../support/server-errors';
 import { addDatasourceRecord, addViewRecord, addWorkbookRecord } from '../support/people';
 import { API, SandboxHttp } from '../support/sandbox-http';
-
-/** The code and status of a ServerResponseError, checked inside assert.rejects. */
-function serverError(status: number, code: string, message?: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof ServerResponseError, `expected a ServerResponseError, got ${String(error)}`);
-    assert.equal(error.status, status, error.message);
-    assert.equal(error.code, code, error.message);
-    if (message) assert.match(error.message, message);
-    return true;
-  };
-}
 
 function seeded(state: SandboxState, name: string) {
   const user = state.findUserByName(name);

@@ -12,18 +12,8 @@ interface Placement {
 }
 
 export function addWorkbookRecord(state: SandboxState, input: Placement): WorkbookRecord {
-  const now = isoNow();
   return state.content.workbooks.add({
-    id: newLuid(),
-    siteId: input.siteId,
-    name: input.name,
-    description: '',
-    contentUrl: state.content.newContentUrl(input.siteId, 'workbook', input.name),
-    projectId: input.projectId,
-    ownerId: input.ownerId,
-    createdAt: now,
-    updatedAt: now,
-    tags: [],
+    ...state.content.newContentFields('workbook', { ...input, createdAt: isoNow() }),
     file: state.content.files.writeSync(Buffer.from(`<workbook name='${input.name}'/>`), 'twb'),
     connections: [],
     hasExtracts: false,
@@ -49,18 +39,8 @@ export function addViewRecord(state: SandboxState, workbook: WorkbookRecord, nam
 }
 
 export function addDatasourceRecord(state: SandboxState, input: Placement): DatasourceRecord {
-  const now = isoNow();
   return state.content.datasources.add({
-    id: newLuid(),
-    siteId: input.siteId,
-    name: input.name,
-    description: '',
-    contentUrl: state.content.newContentUrl(input.siteId, 'datasource', input.name),
-    projectId: input.projectId,
-    ownerId: input.ownerId,
-    createdAt: now,
-    updatedAt: now,
-    tags: [],
+    ...state.content.newContentFields('datasource', { ...input, createdAt: isoNow() }),
     file: state.content.files.writeSync(Buffer.from(`<datasource name='${input.name}'/>`), 'tds'),
     connections: [],
     hasExtracts: false,

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { centralDirectoryHeader, endOfCentralDirectory, localFileHeader, type ZipEntryFields } from './zip-headers';
 
 export interface ZipInput {
   name: string;
@@ -19,41 +20,24 @@ export function buildZip(inputs: ZipInput[]): Buffer {
   for (const input of inputs) {
     const name = Buffer.from(input.name, 'utf8');
     const body = input.compress ? deflateRawSync(input.data) : input.data;
-    const fields = { method: input.compress ? 8 : 0, crc: crc32(input.data), compressed: body.length, size: input.data.length };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(fields.method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(fields.crc, 16);
-    central.writeUInt32LE(fields.compressed, 20);
-    central.writeUInt32LE(fields.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    const entry: ZipEntryFields = {
+      versionMadeBy: 20,
+      versionNeededToExtract: 20,
+      generalPurposeBitFlag: 0,
+      compressionMethod: input.compress ? 8 : 0,
+      lastModFileTime: DOS_TIME,
+      lastModFileDate: DOS_DATE,
+      crc32: crc32(input.data),
+      compressedSize: body.length,
+      uncompressedSize: input.data.length,
+      internalFileAttributes: 0,
+      externalFileAttributes: 0,
+    };
+    const local = localFileHeader(entry, name);
+    locals.push(local, body);
+    centrals.push(centralDirectoryHeader(entry, name, offset));
+    offset += local.length + body.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(inputs.length, 8);
-  end.writeUInt16LE(inputs.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([...locals, directory, endOfCentralDirectory(inputs.length, directory.length, offset)]);
 }

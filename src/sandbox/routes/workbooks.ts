@@ -1,20 +1,16 @@
 import { requireSiteCaller } from '../auth/guards';
 import { apiError } from '../http/api-error';
 import type { RequestContext } from '../http/context';
-import { binary, noContent, xml, type RouteResponse } from '../http/respond';
+import { binary, xml, type RouteResponse } from '../http/respond';
 import type { Route } from '../http/router';
 import { renderTile } from '../images/tile';
 import { publishWorkbook } from '../publishing/publish';
 import { paginationXml, runListQuery } from '../query/list-query';
-import { isoNow } from '../state/ids';
 import { booleanAttribute } from '../xml/attribute-values';
 import { connectionXml } from '../xml/content-xml';
-import { attribute, requireChild } from '../xml/parse';
-import { booleanParameter, canDownload, contentXml, findView, findWorkbook, requireManager } from './content-access';
-import { downloadResponse } from './content-download';
+import { booleanParameter, contentXml, findView } from './content-access';
 import { workbookFields } from './content-fields';
-import { readPlacement } from './content-update';
-import { applyConnectionUpdate, findConnection } from './connection-update';
+import { WORKBOOK_KIND, deleteItem, downloadItem, requestedItem, updateItem, updateItemConnection } from './published-content';
 
 /**
  * Query Workbooks for Site, Query Workbook, Publish Workbook, Update Workbook, Delete Workbook, Download Workbook,
@@ -34,81 +30,43 @@ function queryWorkbooks(ctx: RequestContext): RouteResponse {
 }
 
 function queryWorkbook(ctx: RequestContext): RouteResponse {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
-  return xml(200, { workbook: contentXml(ctx, caller).workbook(workbook, true) });
+  const { caller, item } = requestedItem(ctx, WORKBOOK_KIND);
+  return xml(200, { workbook: contentXml(ctx, caller).workbook(item, true) });
 }
 
 async function updateWorkbook(ctx: RequestContext): Promise<RouteResponse> {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
-  requireManager(ctx, caller, workbook, 'contentUpdateForbidden', 'update the workbook');
-  const element = requireChild(await ctx.readTsRequest(), 'workbook', 'inside <tsRequest>');
-  const showTabs = booleanAttribute(element, 'showTabs');
-  const placement = readPlacement(ctx, caller, element, workbook, {
-    code: 'workbookNameConflict',
-    noun: 'workbook',
-    findNamed: (projectId, name) => ctx.state.content.findWorkbookNamed(caller.site.id, projectId, name),
-  });
-  Object.assign(workbook, placement);
-  workbook.showTabs = showTabs ?? workbook.showTabs;
-  workbook.description = attribute(element, 'description') ?? workbook.description;
-  workbook.updatedAt = isoNow();
-  return xml(200, { workbook: contentXml(ctx, caller).workbook(workbook, false) });
-}
-
-async function deleteWorkbook(ctx: RequestContext): Promise<RouteResponse> {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
-  requireManager(ctx, caller, workbook, 'contentDeleteForbidden', 'delete the workbook');
-  await ctx.state.content.deleteWorkbook(workbook);
-  return noContent();
-}
-
-async function downloadWorkbook(ctx: RequestContext): Promise<RouteResponse> {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
-  if (!canDownload(caller)) {
-    throw apiError('workbookDownloadForbidden', `User '${caller.user.name}' (${caller.role}) may not download workbooks; Viewers can only look at them.`);
-  }
-  return downloadResponse(ctx, workbook.name, workbook.file);
+  const { caller, item } = await updateItem(ctx, WORKBOOK_KIND, (element, workbook) => ({
+    showTabs: booleanAttribute(element, 'showTabs') ?? workbook.showTabs,
+  }));
+  return xml(200, { workbook: contentXml(ctx, caller).workbook(item, false) });
 }
 
 function queryWorkbookViews(ctx: RequestContext): RouteResponse {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
+  const { caller, item: workbook } = requestedItem(ctx, WORKBOOK_KIND);
   const usage = booleanParameter(ctx, 'includeUsageStatistics') ?? false;
   const render = contentXml(ctx, caller);
   return xml(200, { views: { view: ctx.state.content.viewsOf(workbook).map((view) => render.view(view, { usage })) } });
 }
 
 function queryWorkbookConnections(ctx: RequestContext): RouteResponse {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
+  const { item: workbook } = requestedItem(ctx, WORKBOOK_KIND);
   return xml(200, { connections: { connection: workbook.connections.map(connectionXml) } });
 }
 
 async function updateWorkbookConnection(ctx: RequestContext): Promise<RouteResponse> {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
-  const connection = findConnection(workbook.connections, ctx.param('connectionId'), `workbook '${workbook.name}'`);
-  requireManager(ctx, caller, workbook, 'workbookConnectionUpdateForbidden', 'update the connections of the workbook');
-  await applyConnectionUpdate(ctx, connection);
-  workbook.updatedAt = isoNow();
+  const { connection } = await updateItemConnection(ctx, WORKBOOK_KIND);
   return xml(200, { connection: connectionXml(connection) });
 }
 
 function workbookPreviewImage(ctx: RequestContext): RouteResponse {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
+  const { item: workbook } = requestedItem(ctx, WORKBOOK_KIND);
   const [first] = ctx.state.content.viewsOf(workbook);
   const png = renderTile({ width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, title: first?.name ?? workbook.name, subtitle: workbook.name, seed: first?.id ?? workbook.id });
   return binary(200, png, 'image/png');
 }
 
 function viewPreviewImage(ctx: RequestContext): RouteResponse {
-  const caller = requireSiteCaller(ctx, ctx.param('siteId'));
-  const workbook = findWorkbook(ctx, caller, ctx.param('workbookId'));
+  const { caller, item: workbook } = requestedItem(ctx, WORKBOOK_KIND);
   const view = findView(ctx, caller, ctx.param('viewId'));
   if (view.workbookId !== workbook.id) {
     throw apiError('viewNotFound', `View '${view.id}' is not a view of workbook '${workbook.name}'.`);
@@ -121,8 +79,8 @@ export const workbookRoutes: Route[] = [
   { method: 'POST', path: '/sites/:siteId/workbooks', handler: publishWorkbook },
   { method: 'GET', path: '/sites/:siteId/workbooks/:workbookId', handler: queryWorkbook },
   { method: 'PUT', path: '/sites/:siteId/workbooks/:workbookId', handler: updateWorkbook },
-  { method: 'DELETE', path: '/sites/:siteId/workbooks/:workbookId', handler: deleteWorkbook },
-  { method: 'GET', path: '/sites/:siteId/workbooks/:workbookId/content', handler: downloadWorkbook },
+  { method: 'DELETE', path: '/sites/:siteId/workbooks/:workbookId', handler: (ctx) => deleteItem(ctx, WORKBOOK_KIND) },
+  { method: 'GET', path: '/sites/:siteId/workbooks/:workbookId/content', handler: (ctx) => downloadItem(ctx, WORKBOOK_KIND) },
   { method: 'GET', path: '/sites/:siteId/workbooks/:workbookId/views', handler: queryWorkbookViews },
   { method: 'GET', path: '/sites/:siteId/workbooks/:workbookId/connections', handler: queryWorkbookConnections },
   { method: 'PUT', path: '/sites/:siteId/workbooks/:workbookId/connections/:connectionId', handler: updateWorkbookConnection },

@@ -1,6 +1,7 @@
 import { ContentFiles } from './content-files';
-import type { DatasourceRecord, ViewRecord, WorkbookRecord } from './content-types';
+import type { ContentIdentity, DatasourceRecord, NewContentPlacement, ViewRecord, WorkbookRecord } from './content-types';
 import { uniqueUrlName, urlName } from './content-urls';
+import { newLuid } from './ids';
 import { SiteScopedCollection } from './site-scoped-collection';
 import type { SiteScopedRecord } from './types';
 import { UploadSessionStore } from './upload-sessions';
@@ -46,6 +47,22 @@ export class ContentStore {
     const collection = kind === 'workbook' ? this.workbooks : this.datasources;
     const taken = new Set(collection.listSite(siteId).map((record) => record.contentUrl.toLowerCase()));
     return uniqueUrlName(urlName(name, kind), (candidate) => taken.has(candidate.toLowerCase()));
+  }
+
+  /** The fields a new workbook or data source starts with: its placement, an id and a content URL unique on the site. */
+  newContentFields(kind: 'workbook' | 'datasource', placement: NewContentPlacement): ContentIdentity {
+    return {
+      id: placement.id ?? newLuid(),
+      siteId: placement.siteId,
+      name: placement.name,
+      description: placement.description ?? '',
+      contentUrl: this.newContentUrl(placement.siteId, kind, placement.name),
+      projectId: placement.projectId,
+      ownerId: placement.ownerId,
+      createdAt: placement.createdAt,
+      updatedAt: placement.updatedAt ?? placement.createdAt,
+      tags: placement.tags ?? [],
+    };
   }
 
   async deleteWorkbook(workbook: WorkbookRecord): Promise<void> {

@@ -61,6 +61,26 @@ interface PublishedContent extends SiteScopedRecord {
   hasExtracts: boolean;
 }
 
+/** The fields every workbook and data source record starts with (ContentStore.newContentFields). */
+export type ContentIdentity = Pick<PublishedContent, 'id' | 'siteId' | 'name' | 'description' | 'contentUrl' | 'projectId' | 'ownerId' | 'createdAt' | 'updatedAt' | 'tags'>;
+
+/** Where a new workbook or data source goes, who owns it and when it was made; the rest has defaults. */
+export interface NewContentPlacement {
+  siteId: string;
+  projectId: string;
+  ownerId: string;
+  name: string;
+  createdAt: string;
+  /** A fresh id when absent (a data source's connections need its id before the record exists). */
+  id?: string;
+  /** '' when absent. */
+  description?: string;
+  /** createdAt when absent. */
+  updatedAt?: string;
+  /** None when absent. */
+  tags?: string[];
+}
+
 export interface WorkbookRecord extends PublishedContent {
   showTabs: boolean;
 }

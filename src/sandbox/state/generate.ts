@@ -1,5 +1,5 @@
-import { apiError } from '../http/api-error';
 import { isoNow } from './ids';
+import { numberedNames, requireGenerateCount } from './numbered-names';
 import { addProject } from './project-ops';
 import type { SandboxState } from './store';
 
@@ -16,9 +16,7 @@ export interface GenerateProjectsInput {
 export const MAX_GENERATED_PER_CALL = 200_000;
 
 export function generateProjects(state: SandboxState, input: GenerateProjectsInput): string[] {
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_GENERATED_PER_CALL) {
-    throw apiError('badRequest', `count must be an integer from 1 to ${MAX_GENERATED_PER_CALL}.`);
-  }
+  requireGenerateCount(input.count, MAX_GENERATED_PER_CALL);
   const prefix = input.namePrefix ?? 'Generated Project';
   const parentProjectId = input.parentProjectId ?? null;
   const width = String(input.count).length;
@@ -31,15 +29,10 @@ export function generateProjects(state: SandboxState, input: GenerateProjectsInp
   );
   // Spread createdAt over past seconds so date filters and sorts have something to bite on.
   const start = Date.now() - input.count * 1000;
+  const nextName = numberedNames(taken, width, (number) => `${prefix} ${number}`);
   const ids: string[] = [];
-  let suffix = 0;
   for (let i = 0; i < input.count; i += 1) {
-    let name: string;
-    do {
-      suffix += 1;
-      name = `${prefix} ${String(suffix).padStart(width, '0')}`;
-    } while (taken.has(name.toLowerCase()));
-    taken.add(name.toLowerCase());
+    const { name } = nextName();
     const createdAt = isoNow(start + i * 1000);
     ids.push(addProject(state, { siteId: input.siteId, name, parentProjectId, ownerId: input.ownerId, createdAt }).id);
   }

@@ -4,22 +4,26 @@ import { datasourceDocument, workbookDocument, type GeneratedConnection, type Ge
 import { workbookSheets } from '../documents/sheets';
 import { buildZip, type ZipInput } from '../documents/zip-writer';
 import { connectionRecords, replaceViews } from '../publishing/content-records';
-import type { ContentFileType, StoredFile } from './content-types';
+import type { ContentFileType, NewContentPlacement, StoredFile } from './content-types';
 import { newLuid } from './ids';
 import type { SandboxState } from './store';
 import type { SiteRecord } from './types';
 
 /** Workbooks and data sources of the demo seed, with real generated files behind them. */
 
-interface DemoWorkbook {
+/** What demo workbooks and data sources both say: where they are, who owns them, and their dates. */
+interface DemoContent {
   name: string;
   project: string;
   owner: string;
   description?: string;
-  packaged: boolean;
   createdAt: string;
   updatedAt: string;
   tags: string[];
+}
+
+interface DemoWorkbook extends DemoContent {
+  packaged: boolean;
   showTabs: boolean;
   source: GeneratedDatasource;
   worksheets: string[];
@@ -31,15 +35,8 @@ interface DemoWorkbook {
   viewCounts: number[];
 }
 
-interface DemoDatasource {
-  name: string;
-  project: string;
-  owner: string;
-  description?: string;
+interface DemoDatasource extends DemoContent {
   fileType: 'tds' | 'tdsx' | 'hyper';
-  createdAt: string;
-  updatedAt: string;
-  tags: string[];
   certified?: string;
   source: GeneratedDatasource;
   dataBytes?: number;
@@ -168,16 +165,7 @@ function addWorkbook(state: SandboxState, site: SiteRecord, demo: DemoWorkbook):
     ? store(state, 'twbx', packaged(`${demo.name}.twb`, xml, demo.source, demo.dataBytes))
     : store(state, 'twb', Buffer.from(xml, 'utf8'));
   const workbook = state.content.workbooks.add({
-    id: newLuid(),
-    siteId: site.id,
-    name: demo.name,
-    description: demo.description ?? '',
-    contentUrl: state.content.newContentUrl(site.id, 'workbook', demo.name),
-    projectId: projectId(state, site, demo.project),
-    ownerId: ownerId(state, demo.owner),
-    createdAt: demo.createdAt,
-    updatedAt: demo.updatedAt,
-    tags: demo.tags,
+    ...state.content.newContentFields('workbook', placement(state, site, demo)),
     file,
     connections: connectionRecords(workbookConnections(root), { credentials: undefined, perConnection: [] }),
     hasExtracts: demo.source.extract !== undefined,
@@ -204,16 +192,7 @@ function addDatasource(state: SandboxState, site: SiteRecord, demo: DemoDatasour
     file = store(state, 'tds', Buffer.from(xml, 'utf8'));
   }
   state.content.datasources.add({
-    id,
-    siteId: site.id,
-    name: demo.name,
-    description: demo.description ?? '',
-    contentUrl: state.content.newContentUrl(site.id, 'datasource', demo.name),
-    projectId: projectId(state, site, demo.project),
-    ownerId: ownerId(state, demo.owner),
-    createdAt: demo.createdAt,
-    updatedAt: demo.updatedAt,
-    tags: demo.tags,
+    ...state.content.newContentFields('datasource', { ...placement(state, site, demo), id }),
     file,
     connections: connectionRecords(connections, { credentials: undefined, perConnection: [] }, { id, name: demo.name }),
     hasExtracts: demo.fileType === 'hyper' || demo.source.extract !== undefined,
@@ -249,6 +228,20 @@ function filler(size: number, seed: string): Buffer {
     bytes.writeUInt32LE(x, i);
   }
   return bytes;
+}
+
+/** The demo item's project and owner, looked up by name on the site. */
+function placement(state: SandboxState, site: SiteRecord, demo: DemoContent): NewContentPlacement {
+  return {
+    siteId: site.id,
+    projectId: projectId(state, site, demo.project),
+    ownerId: ownerId(state, demo.owner),
+    name: demo.name,
+    description: demo.description,
+    createdAt: demo.createdAt,
+    updatedAt: demo.updatedAt,
+    tags: demo.tags,
+  };
 }
 
 function projectId(state: SandboxState, site: SiteRecord, name: string): string {

@@ -1,9 +1,8 @@
-import { newSecret } from './ids';
 import { addProject } from './project-ops';
-import { seedPeople } from './users-seed';
+import { addDemoUser, seedPeople, type DemoUser } from './users-seed';
 import { seedDemoContent } from './seed-content';
 import type { SandboxState } from './store';
-import type { ContentPermissions, SiteRole, UserRecord } from './types';
+import type { ContentPermissions, UserRecord } from './types';
 
 export type SeedName = 'demo' | 'empty';
 
@@ -30,12 +29,6 @@ function addAdmin(state: SandboxState, admin: AdminCredentials): UserRecord {
 export function seedEmpty(state: SandboxState, admin: AdminCredentials): void {
   addAdmin(state, admin);
   state.addSite({ name: 'Default', contentUrl: '', createdAt: '2024-01-15T09:00:00Z' });
-}
-
-interface DemoUser {
-  name: string;
-  fullName: string;
-  roles: Record<string, SiteRole>;
 }
 
 // Keys of `roles` are site content URLs ('' is the Default site).
@@ -117,20 +110,7 @@ export function seedDemo(state: SandboxState, admin: AdminCredentials): void {
     state.addSite({ name: 'Finance', contentUrl: 'finance', createdAt: '2024-01-18T09:00:00Z', revisionLimit: 50 }),
   ];
   const userIds = new Map<string, string>([['admin', adminUser.id]]);
-  for (const demo of DEMO_USERS) {
-    const user = state.addUser({
-      name: demo.name,
-      fullName: demo.fullName,
-      email: `${demo.name}@example.com`,
-      password: newSecret(12),
-      personalAccessTokens: [{ name: `${demo.name}-token`, secret: newSecret() }],
-    });
-    userIds.set(demo.name, user.id);
-    for (const [contentUrl, role] of Object.entries(demo.roles)) {
-      const site = sites.find((candidate) => candidate.contentUrl === contentUrl);
-      if (site) state.setMembership(site.id, user.id, role);
-    }
-  }
+  for (const demo of DEMO_USERS) userIds.set(demo.name, addDemoUser(state, demo).id);
   for (const site of sites) {
     const addTree = (projects: DemoProject[], parentProjectId: string | null): void => {
       for (const demo of projects) {

@@ -3,7 +3,7 @@ import { addGroup } from './groups';
 import { newSecret } from './ids';
 import { addSchedule, type NewSchedule } from './schedules';
 import type { SandboxState } from './store';
-import type { SiteRole } from './types';
+import type { SiteRole, UserRecord } from './types';
 
 /**
  * The demo seed's people: more users (so every assignable site role is on the Default site, with sign-in dates),
@@ -11,15 +11,33 @@ import type { SiteRole } from './types';
  * content of the rest of the demo seed exist.
  */
 
-interface DemoPerson {
+export interface DemoUser {
   name: string;
   fullName: string;
-  lastLogin: string | null;
+  /** Never signed in when absent. */
+  lastLogin?: string | null;
   /** Site content URL ('' = Default) → role. */
   roles: Record<string, SiteRole>;
 }
 
-const MORE_USERS: DemoPerson[] = [
+/** A demo user with a random password, a personal access token `{name}-token`, and a role on each site it names. */
+export function addDemoUser(state: SandboxState, demo: DemoUser): UserRecord {
+  const user = state.addUser({
+    name: demo.name,
+    fullName: demo.fullName,
+    email: `${demo.name}@example.com`,
+    password: newSecret(12),
+    personalAccessTokens: [{ name: `${demo.name}-token`, secret: newSecret() }],
+    lastLogin: demo.lastLogin ?? null,
+  });
+  for (const [contentUrl, role] of Object.entries(demo.roles)) {
+    const site = state.findSiteByContentUrl(contentUrl);
+    if (site) state.setMembership(site.id, user.id, role);
+  }
+  return user;
+}
+
+const MORE_USERS: DemoUser[] = [
   { name: 'heidi', fullName: 'Heidi Hopper', lastLogin: '2026-02-02T08:15:00Z', roles: { '': 'SiteAdministratorExplorer' } },
   { name: 'ivan', fullName: 'Ivan Ito', lastLogin: '2026-03-03T10:30:00Z', roles: { '': 'SiteAdministratorCreator' } },
   { name: 'judy', fullName: 'Judy Jones', lastLogin: '2025-06-30T16:00:00Z', roles: { '': 'Unlicensed' } },
@@ -78,20 +96,7 @@ function addPeople(state: SandboxState): void {
     const user = state.findUserByName(name);
     if (user && user.lastLogin === null) user.lastLogin = lastLogin;
   }
-  for (const person of MORE_USERS) {
-    const user = state.addUser({
-      name: person.name,
-      fullName: person.fullName,
-      email: `${person.name}@example.com`,
-      password: newSecret(12),
-      personalAccessTokens: [{ name: `${person.name}-token`, secret: newSecret() }],
-      lastLogin: person.lastLogin,
-    });
-    for (const [contentUrl, role] of Object.entries(person.roles)) {
-      const site = state.findSiteByContentUrl(contentUrl);
-      if (site) state.setMembership(site.id, user.id, role);
-    }
-  }
+  for (const person of MORE_USERS) addDemoUser(state, person);
 }
 
 function addGroups(state: SandboxState): void {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
-import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert } from '../../support/tls';
-import { childLabels, removeTestEntries, runningSandbox, serverNode, tableauApi, withPrompts } from '../support/extension-api';
+import { childLabels, extensionWithSandbox, removeTestEntries, serverNode, withPrompts } from '../support/extension-api';
+import { selfSignedSandboxForSuite } from '../support/https-sandbox';
 import { close, closedPort, listen } from '../support/sandbox-client';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 
@@ -13,8 +13,7 @@ suite('Add Server', () => {
   let sandbox: Sandbox;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    ({ sandbox } = await runningSandbox(api));
+    ({ api, sandbox } = await extensionWithSandbox());
   });
 
   teardown(async () => {
@@ -188,24 +187,10 @@ suite('Add Server', () => {
   });
 
   suite('with a server whose certificate is not trusted', () => {
-    let cert: SelfSignedCert | undefined;
-    let https: Sandbox | undefined;
-
-    suiteSetup(async function () {
-      if (!(await opensslAvailable())) {
-        console.log('skipped: the openssl CLI is not available to make a test certificate');
-        this.skip();
-      }
-      cert = await makeSelfSignedCert();
-      https = await startSandbox({ seed: 'demo', tls: { key: cert.key, cert: cert.cert } });
-    });
-
-    suiteTeardown(async () => {
-      await https?.stop();
-      await cert?.cleanup();
-    });
+    const selfSigned = selfSignedSandboxForSuite();
 
     test('the message names the CA setting, and skipping verification (after a warning) saves the server', async () => {
+      const { https } = selfSigned;
       assert.ok(https);
       const prompter = new ScriptedPrompter()
         .answer('addServer.url', https.url)

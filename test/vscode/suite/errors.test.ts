@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ErrorNode, ExplorerNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import { addEntry, child, childLabels, labelOf, removeTestEntries, runningSandbox, serverNode, setSetting, tableauApi, treeItem } from '../support/extension-api';
+import { addEntry, child, childLabels, extensionWithSandbox, labelOf, removeTestEntries, serverNode, setSetting, treeItem } from '../support/extension-api';
 import { closedPort } from '../support/sandbox-client';
 
 suite('Error and Retry nodes', () => {
@@ -12,10 +12,7 @@ suite('Error and Retry nodes', () => {
   let serverId: string;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    const running = await runningSandbox(api);
-    sandbox = running.sandbox;
-    serverId = running.entry.id;
+    ({ api, sandbox, serverId } = await extensionWithSandbox());
   });
 
   teardown(async () => {

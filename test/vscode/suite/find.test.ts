@@ -4,7 +4,7 @@ import type { WorkbookItem } from '../../../src/client';
 import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
 import type { Sandbox } from '../../../src/sandbox';
-import { child, labelOf, runningSandbox, serverNode, setSetting, tableauApi, withPrompts } from '../support/extension-api';
+import { child, extensionWithSandbox, labelOf, serverNode, setSetting, withPrompts } from '../support/extension-api';
 import { allProjects, withClient } from '../support/sandbox-client';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 
@@ -14,10 +14,7 @@ suite('Find', () => {
   let serverId: string;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    const running = await runningSandbox(api);
-    sandbox = running.sandbox;
-    serverId = running.entry.id;
+    ({ api, sandbox, serverId } = await extensionWithSandbox());
     // One item per page: what Find reveals is almost never on a loaded page.
     await setSetting('tableau', 'pageSize', 1);
     api.tree.refresh();

@@ -4,7 +4,7 @@ import { ProjectItem } from '../../../src/client';
 import type { ExplorerNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
 import type { Sandbox } from '../../../src/sandbox';
-import { EXTENSION_ID, addEntry, removeTestEntries, runningSandbox, serverNode, setSetting, tableauApi, treeItem } from '../support/extension-api';
+import { EXTENSION_ID, addEntry, extensionWithSandbox, removeTestEntries, serverNode, setSetting, treeItem } from '../support/extension-api';
 import { withClient } from '../support/sandbox-client';
 
 interface Manifest {
@@ -20,8 +20,7 @@ suite('Manifest', () => {
   let manifest: Manifest;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    ({ sandbox } = await runningSandbox(api));
+    ({ api, sandbox } = await extensionWithSandbox());
     manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
   });
 

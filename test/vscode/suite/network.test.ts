@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { ErrorNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
-import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert } from '../../support/tls';
-import { addEntry, childLabels, labelOf, removeTestEntries, runningSandbox, serverNode, setSetting, tableauApi } from '../support/extension-api';
+import type { Sandbox } from '../../../src/sandbox';
+import { addEntry, childLabels, extensionWithSandbox, labelOf, removeTestEntries, serverNode, setSetting } from '../support/extension-api';
+import { selfSignedSandboxForSuite } from '../support/https-sandbox';
 import { close, countingProxy, listen } from '../support/sandbox-client';
 
 suite('Network settings reach the client', () => {
@@ -12,8 +12,7 @@ suite('Network settings reach the client', () => {
   let sandbox: Sandbox;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    ({ sandbox } = await runningSandbox(api));
+    ({ api, sandbox } = await extensionWithSandbox());
   });
 
   teardown(async () => {
@@ -71,24 +70,10 @@ suite('Network settings reach the client', () => {
   });
 
   suite('with an HTTPS server whose certificate is self-signed', () => {
-    let cert: SelfSignedCert | undefined;
-    let https: Sandbox | undefined;
-
-    suiteSetup(async function () {
-      if (!(await opensslAvailable())) {
-        console.log('skipped: the openssl CLI is not available to make a test certificate');
-        this.skip();
-      }
-      cert = await makeSelfSignedCert();
-      https = await startSandbox({ seed: 'demo', tls: { key: cert.key, cert: cert.cert } });
-    });
-
-    suiteTeardown(async () => {
-      await https?.stop();
-      await cert?.cleanup();
-    });
+    const selfSigned = selfSignedSandboxForSuite();
 
     test('verification refuses it until its CA is listed in tableau.caCertificates', async () => {
+      const { https, cert } = selfSigned;
       assert.ok(https && cert);
       const entry = await addEntry(api, { label: 'Internal CA', url: https.url, identity: https.credentials.tokenName }, https.credentials.tokenSecret);
       const error = await firstError(entry.id);

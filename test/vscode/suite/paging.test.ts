@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LoadMoreNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
 import type { Sandbox } from '../../../src/sandbox';
-import { child, childLabels, labelOf, runningSandbox, serverNode, setSetting, tableauApi, treeItem } from '../support/extension-api';
+import { child, childLabels, extensionWithSandbox, labelOf, serverNode, setSetting, treeItem } from '../support/extension-api';
 import { allProjects, byName, withClient } from '../support/sandbox-client';
 
 suite('Paging with Load more', () => {
@@ -12,10 +12,7 @@ suite('Paging with Load more', () => {
   let serverId: string;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    const running = await runningSandbox(api);
-    sandbox = running.sandbox;
-    serverId = running.entry.id;
+    ({ api, sandbox, serverId } = await extensionWithSandbox());
     await setSetting('tableau', 'pageSize', 2);
   });
 

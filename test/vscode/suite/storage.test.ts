@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Sandbox } from '../../../src/sandbox';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
-import { addEntry, childLabels, removeTestEntries, runningSandbox, serverNode, tableauApi, treeItem, withPrompts } from '../support/extension-api';
+import { addEntry, childLabels, extensionWithSandbox, removeTestEntries, serverNode, treeItem, withPrompts } from '../support/extension-api';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 
 suite('Secrets and server storage', () => {
@@ -12,8 +12,7 @@ suite('Secrets and server storage', () => {
   let sandbox: Sandbox;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    ({ sandbox } = await runningSandbox(api));
+    ({ api, sandbox } = await extensionWithSandbox());
   });
 
   teardown(async () => {

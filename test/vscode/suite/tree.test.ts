@@ -7,7 +7,7 @@ import { ProjectItem, WorkbookItem, type DatasourceItem } from '../../../src/cli
 import type { ExplorerNode, ProjectNode } from '../../../src/extension/explorer/nodes';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
 import type { Sandbox } from '../../../src/sandbox';
-import { addEntry, child, childLabels, labelOf, path, runningSandbox, serverNode, tableauApi, treeItem } from '../support/extension-api';
+import { addEntry, child, childLabels, extensionWithSandbox, labelOf, path, serverNode, treeItem } from '../support/extension-api';
 import { workbookXml } from '../../support/documents';
 import { allProjects, byName, withClient } from '../support/sandbox-client';
 
@@ -33,10 +33,7 @@ suite('The Servers tree against the sandbox', () => {
   let serverId: string;
 
   suiteSetup(async () => {
-    api = await tableauApi();
-    const running = await runningSandbox(api);
-    sandbox = running.sandbox;
-    serverId = running.entry.id;
+    ({ api, sandbox, serverId } = await extensionWithSandbox());
   });
 
   setup(() => api.tree.refresh());

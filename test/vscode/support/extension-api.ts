@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode, ServerNode } from '../../../src/extension/explorer/nodes';
 import type { ServerEntry } from '../../../src/extension/servers/server-entry';
 import type { TableauExtensionApi } from '../../../src/extension/test-api';
+import type { Sandbox } from '../../../src/sandbox';
 import { ScriptedPrompter } from './scripted-prompter';
 
 export const EXTENSION_ID = 'tableau-vscode.tableau-vscode';
@@ -32,6 +33,13 @@ export async function runningSandbox(api: TableauExtensionApi) {
   const entry = api.sandbox.entry;
   if (!sandbox || !entry) throw new Error('Tableau: Start Sandbox Server did not start the sandbox');
   return { sandbox, entry };
+}
+
+/** What most in-host suites start from: the extension's test API, its running sandbox, and the sandbox's server id. */
+export async function extensionWithSandbox(): Promise<{ api: TableauExtensionApi; sandbox: Sandbox; serverId: string }> {
+  const api = await tableauApi();
+  const { sandbox, entry } = await runningSandbox(api);
+  return { api, sandbox, serverId: entry.id };
 }
 
 export function serverNode(api: TableauExtensionApi, entryId: string): ServerNode {
